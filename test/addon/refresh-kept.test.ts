@@ -18,6 +18,13 @@ import { pullToEnd } from './pull-to-end';
 const card = async (viewer: LocalRuntime) =>
   (await viewer.callFromSidebar<RefreshView[]>('listRefreshes'))[0] as RefreshView;
 
+/** Sam, the second editor, with a key of their own saved (the same as the analyst's). */
+async function samWithKey(rt: LocalRuntime, key: string, timeFormat: string): Promise<LocalRuntime> {
+  const sam = rt.asUser('sam@example.com');
+  await sam.callFromSidebar('saveSettings', { apiKey: key, timeFormat, apiVersion: '' });
+  return sam;
+}
+
 /** Hours pass until its card shows a run over that ended `status`, other than the one ended `after`. */
 async function until(rt: LocalRuntime, status: string, after?: string): Promise<RefreshView> {
   for (let i = 0; i < 12; i++) {
@@ -136,12 +143,7 @@ describe('a refresh given up on an outage', () => {
   });
   it("e-mails its owner, paused by another editor, the rows that editor's pull wrote since its last run", async () => {
     const { rt, key, backend } = await startLocalAddon({ dialect: 'live' });
-    const sam = rt.asUser('sam@example.com');
-    await sam.callFromSidebar('saveSettings', {
-      apiKey: key,
-      timeFormat: backend.timeFormat,
-      apiVersion: '',
-    });
+    const sam = await samWithKey(rt, key, backend.timeFormat);
     const id = await hourlyTeams(rt, 'refresh-kept-0005');
     const good = await until(rt, 'done');
     await rt.clock.advanceAsync(2 * 60_000);
@@ -167,12 +169,7 @@ describe('a refresh given up on an outage', () => {
 
   it("says the rows another editor's pull wrote since, and that pull gives the red tab its colour back", async () => {
     const { rt, sim, key, backend } = await startLocalAddon({ dialect: 'live' });
-    const sam = rt.asUser('sam@example.com');
-    await sam.callFromSidebar('saveSettings', {
-      apiKey: key,
-      timeFormat: backend.timeFormat,
-      apiVersion: '',
-    });
+    const sam = await samWithKey(rt, key, backend.timeFormat);
     await hourlyTeams(rt, 'refresh-kept-0004');
     rt.workbook.setTabColor('Teams', '#0b8043');
     const good = await until(rt, 'done');
@@ -244,12 +241,7 @@ describe('a refresh given up on an outage', () => {
 
   it('says the same of its sheet once it is renamed and the refresh edited on its card, its rows unchanged', async () => {
     const { rt, sim, key, backend } = await startLocalAddon({ dialect: 'live' });
-    const sam = rt.asUser('sam@example.com');
-    await sam.callFromSidebar('saveSettings', {
-      apiKey: key,
-      timeFormat: backend.timeFormat,
-      apiVersion: '',
-    });
+    const sam = await samWithKey(rt, key, backend.timeFormat);
     const id = await hourlyTeams(rt, 'refresh-kept-0006');
     await until(rt, 'done');
     sim.setFaults({ errorRate: 1 });

@@ -4,12 +4,25 @@
 // run with their own key, go on.
 import { describe, expect, it } from 'vitest';
 import { saveListRefresh } from '../../dev/daily-refresh';
+import type { LocalRuntime } from '../../dev/gas';
 import { startLocalAddon } from '../../dev/local-addon';
 import type { RefreshView } from '../../src/core/schedule/refresh-view';
 import { HOUR, hourlyRefresh, hourlyTeams } from './hourly-teams';
 
 const SAM_KEY = 'sk_live_test_sam_keyall';
 const SETTINGS = 'Extensions ▸ Assembled for Google Sheets ▸ Settings…';
+
+/** The analyst's sites, daily at 14:00, its failures e-mailed. */
+async function dailySites(rt: LocalRuntime, key: string): Promise<void> {
+  rt.workbook.addSheet('Sites');
+  await saveListRefresh(rt, {
+    resource: 'sites',
+    sheet: 'Sites',
+    frequency: { kind: 'daily', hour: 14 },
+    key,
+    notify: true,
+  });
+}
 
 describe("a refresh whose owner's key Assembled refuses", () => {
   it("pauses its owner's other refreshes here with it, in one e-mail, and no one else's", async () => {
@@ -28,14 +41,7 @@ describe("a refresh whose owner's key Assembled refuses", () => {
       frequency: { kind: 'hourly' },
       key: 'keyall-teams',
     });
-    rt.workbook.addSheet('Sites');
-    await saveListRefresh(rt, {
-      resource: 'sites',
-      sheet: 'Sites',
-      frequency: { kind: 'daily', hour: 14 },
-      key: 'keyall-sites',
-      notify: true,
-    });
+    await dailySites(rt, 'keyall-sites');
     await hourlyRefresh(rt, 'people', 'People', 'keyall-people');
     await hourlyRefresh(rt, 'queues', 'Queues', 'keyall-queues', sam);
     const listed = await rt.callFromSidebar<RefreshView[]>('listRefreshes');
@@ -100,14 +106,7 @@ describe("a refresh whose owner's key Assembled refuses", () => {
   it('leaves one of theirs whose run is under way to that run, which tells of itself in the same e-mail', async () => {
     const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
     await hourlyTeams(rt, 'keyall-busy-teams');
-    rt.workbook.addSheet('Sites');
-    await saveListRefresh(rt, {
-      resource: 'sites',
-      sheet: 'Sites',
-      frequency: { kind: 'daily', hour: 14 },
-      key: 'keyall-busy-sites',
-      notify: true,
-    });
+    await dailySites(rt, 'keyall-busy-sites');
     const [teams, sites] = (await rt.callFromSidebar<RefreshView[]>('listRefreshes')).map((v) => v.id);
     // The sites' Run now waits for its next try, Assembled down; its key is refused by then.
     sim.setFaults({ force5xx: 1_000_000 });
