@@ -57,6 +57,37 @@ describe('requests Assembled never answered, asked again', () => {
     expect(lastRow(rt).Message).toBe(quick.message);
   });
 
+  it('a pull still reading says, as it goes, the minutes it has waited for answers that never came; one with none says nothing of it', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    sim.setFaults({ timeoutRate: 0.2 });
+    const seen: JobView[] = [];
+    const slow = await pullToEnd(rt, agentStates('States'), 'unanswered-5', undefined, seen);
+    sim.setFaults({});
+    expect(slow.state).toBe('done');
+    const waiting =
+      / Assembled did not answer some requests in time: the pull has waited (?:(\d+) min )?(\d\d?) s for answers that never came, and asks again\.$/;
+    const said = seen.flatMap((v) => {
+      const [, min = '0', sec] = waiting.exec(v.detail) ?? [];
+      return sec === undefined ? [] : [Number(min) * 60 + Number(sec)];
+    });
+    // Said while reading, growing as the minutes are lost, up to what the end says in all.
+    expect(said.length).toBeGreaterThan(0);
+    expect(said).toEqual([...said].sort((a, b) => a - b));
+    expect(said.at(-1)).toBeLessThanOrEqual(waitedSaid(slow.message) ?? 0);
+
+    // A report waited on while Assembled builds it, every answer in time.
+    const quick: JobView[] = [];
+    const report = {
+      source: { kind: 'report', report: 'adherence', granularity: 'day' },
+      range: { kind: 'relative', preset: 'last_week' },
+      target: { kind: 'new_sheet', name: 'Adherence' },
+      mode: 'replace',
+    };
+    expect((await pullToEnd(rt, report, 'unanswered-6', undefined, quick)).state).toBe('done');
+    expect(quick.length).toBeGreaterThan(0);
+    for (const v of quick) expect(v.detail).not.toMatch(/never came/);
+  });
+
   it('a report start whose answer never came, started again: the pull says its minute', async () => {
     const { rt, sim } = await startLocalAddon({ dialect: 'live' });
     sim.setFaults({ forceLostReply: 1, lostReplyAs: 'timeout' });

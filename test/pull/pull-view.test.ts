@@ -17,6 +17,25 @@ const REPORT: PullSpec = {
 };
 
 describe('pull progress for the sidebar', () => {
+  it('says, while it reads, the time it has waited for answers that never came; not once reading is over', () => {
+    const queued = newJob('k', ANALYST, 'test-spreadsheet', REPORT, T0, 'k');
+    const fetched = { kind: 'metrics' as const, total: 3000, step: 500, of: 6, since: T0 };
+    const fetching = withState(queued, 'fetching', T0 + 300_000, {
+      fetched: { ...fetched, pages: 3, at: T0 + 300_000 },
+      unansweredMs: 240_000,
+    });
+    expect(jobView(fetching, T0 + 300_000).detail).toBe(
+      'The report is ready: reading its pages from Assembled. Each page is kept, so none is read twice. Assembled did not answer some requests in time: the pull has waited 4 min 00 s for answers that never came, and asks again.',
+    );
+    // Under a second is no wait to speak of.
+    expect(jobView({ ...fetching, unansweredMs: 400 }, T0 + 300_000).detail).not.toMatch(/never came/);
+    // Writing, it asks nothing again: its end says the wait.
+    const writing = withState(fetching, 'writing', T0 + 310_000, {
+      write: { done: 0, total: 3000, bodyRow: 2, since: T0 + 310_000, at: T0 + 310_000 },
+    });
+    expect(jobView(writing, T0 + 310_000).detail).not.toMatch(/never came/);
+  });
+
   it('names each stage and what happens in it, with the time to the next check', () => {
     const queued = newJob('k', ANALYST, 'test-spreadsheet', REPORT, T0, 'k');
     expect(jobView(queued, T0)).toMatchObject({

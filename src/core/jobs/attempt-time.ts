@@ -38,10 +38,10 @@ export function betweenTriesWords(what: 'pull' | 'push', ms: number | undefined)
  * The sidebar's and the log row's words for the time a pull or push waited for answers Assembled
  * never gave ('' under a second): each costs the fetch's whole timeout, a minute, in Elapsed and
  * Duration alike, which otherwise grow with no reason given (the request asked again, or looked
- * up, answers, so nothing failed).
+ * up, answers, so nothing failed). `going`: said while it still reads, as the minutes are lost.
  */
-export function unansweredWords(what: 'pull' | 'push', ms: number | undefined): string {
-  return (ms ?? 0) >= 1_000
-    ? ` Assembled did not answer some requests in time: the ${what} waited ${duration(ms ?? 0)} for answers that never came.`
-    : '';
+export function unansweredWords(what: 'pull' | 'push', ms: number | undefined, going = false): string {
+  if ((ms ?? 0) < 1_000) return '';
+  const waited = `${going ? 'has waited' : 'waited'} ${duration(ms ?? 0)}`;
+  return ` Assembled did not answer some requests in time: the ${what} ${waited} for answers that never came${going ? ', and asks again' : ''}.`;
 }

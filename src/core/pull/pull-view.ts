@@ -1,6 +1,7 @@
 // What the sidebar sees of pulls: plain JSON (google.script.run carries no Dates).
 import { causeOf, failedWith } from '../assembled/errors';
 import { countText as count, counted } from '../count-text';
+import { unansweredWords } from '../jobs/attempt-time';
 import { isTerminal, MAX_RETRIES, type PullJob, STOPPED } from '../jobs/pull-job';
 import type { KeyNotice } from '../settings';
 import { RELATIVE_PRESETS, type RelativePreset } from '../time/date-range';
@@ -175,7 +176,10 @@ export function jobView(job: PullJob, now: number, stopping = false): JobView {
     ...(dropped ? { rowsWords: dropped } : {}),
     message: job.message ?? '',
     notice: over ? '' : (job.notice ?? ''),
-    detail: stopping ? STOPPING : detail(job),
+    // The minutes lost to answers that never came, said as they go, not only once it ends (QA).
+    detail: stopping
+      ? STOPPING
+      : `${detail(job)}${reading(job) ? unansweredWords('pull', job.unansweredMs, true) : ''}`,
     nextCheckInMs: job.state === 'running' && !tries ? Math.max(0, job.nextPollAt - now) : 0,
     nextTryInMs: tries ? Math.max(0, job.nextPollAt - now) : 0,
     estimatedLeftMs: over ? 0 : timeLeft(job, now),
@@ -292,9 +296,12 @@ function reportsLeft(job: PullJob, now: number): number | null {
  * sidebar counts down to the next try); a pull must not look as if it were simply reading.
  */
 function retrying(job: PullJob): boolean {
-  const reading =
-    job.state === 'queued' || job.state === 'fetching' || (job.state === 'running' && !job.load);
-  return reading && job.errors > 0;
+  return reading(job) && job.errors > 0;
+}
+
+/** At a stage that asks Assembled for the data (a load into BigQuery asks it nothing). */
+function reading(job: PullJob): boolean {
+  return job.state === 'queued' || job.state === 'fetching' || (job.state === 'running' && !job.load);
 }
 
 /** Refused by Assembled's rate limit and waiting its Retry-After, uncounted (run-pull.ts limitWait). */
