@@ -30,6 +30,30 @@ describe('paging', () => {
     expect(http.batches).toEqual([1, 2]);
   });
 
+  it('after a batch is lost (fetchAll fails whole when one answer never comes), asks in halves, down to one at a time, for the rest of the read', () => {
+    const server = peopleServer(40 * 100, 100);
+    // The first request of each of the four batches after the first page gets no answer.
+    const lost = new Set<number>();
+    const { client, http } = setup(
+      (request, i) => {
+        const batch = http.batches.length;
+        if (batch >= 2 && batch <= 5 && !lost.has(batch) && i > 0) {
+          lost.add(batch);
+          return 'network';
+        }
+        return server(request);
+      },
+      {},
+      // A lost answer costs its timeout, a minute: the rate limit's bucket is full again after it.
+      60_000,
+    );
+    expect(client.listPeople()).toHaveLength(4000);
+    expect(http.batches.slice(0, 6)).toEqual([1, 20, 10, 5, 2, 1]);
+    // 40 pages, the 37 lost asked again: no larger batch is risked meanwhile.
+    expect(http.batches.slice(5).every((n) => n === 1)).toBe(true);
+    expect(http.sent).toHaveLength(40 + 20 + 10 + 5 + 2);
+  });
+
   it('steps by the page size the server actually returns', () => {
     const { client, http } = setup(peopleServer(250, 100));
     expect(client.listPeople()).toHaveLength(250);

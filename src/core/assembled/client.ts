@@ -2,6 +2,7 @@
 import type { Clock, Http } from '../ports';
 import { DEFAULT_API_VERSION } from './api-version';
 import { base64Encode } from './base64';
+import { BatchSize } from './batch-size';
 import * as agentStates from './endpoints/agent-states';
 import * as catalogue from './endpoints/catalogue';
 import type { EndpointContext, WriteOptions } from './endpoints/context';
@@ -100,6 +101,8 @@ export interface AssembledClient {
   withTimeFormat(format: TimeFormat): AssembledClient;
   /** The same client answering each GET `memo` kept from there, and keeping the rest (reply-memo.ts). */
   withMemo(memo: ReplyMemo): AssembledClient;
+  /** Requests in one fetchAll, halved after one is lost (batch-size.ts); shared with the clients made from this one. */
+  readonly batch: BatchSize;
   /** Hears every HTTP reply (retries included); returns the way to stop listening. */
   onResponse(listener: ResponseListener): () => void;
 }
@@ -117,7 +120,7 @@ export function createAssembledClient(options: AssembledClientOptions): Assemble
     base64: options.base64 ?? base64Encode,
     limiter,
     retry: new RetryPolicy(options.retry),
-    maxBatch: 20,
+    batch: new BatchSize(20),
   });
   return clientOver(transport, clock, options.timeFormat ?? 'unix', new PageSizes());
 }
@@ -133,6 +136,7 @@ function clientOver(
   return {
     clock,
     timeFormat,
+    batch: transport.batch,
     withTimeFormat: (format) => clientOver(transport, clock, format, pageSizes),
     withMemo: (memo) => clientOver(transport.remembering(memo), clock, timeFormat, pageSizes),
     onResponse: (listener) => transport.onResponse(listener),

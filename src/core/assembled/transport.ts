@@ -9,6 +9,7 @@ import {
   WaitTooLong,
 } from '../ports';
 import { ended } from '../sentence';
+import type { BatchSize } from './batch-size';
 import { AssembledError, type AssembledErrorKind, makeRedactor, userMessage } from './errors';
 import type { TokenBucket } from './rate-limit';
 import { offendingField, serviceMessage } from './reply';
@@ -59,8 +60,8 @@ export interface TransportConfig {
   base64: (text: string) => string;
   limiter: TokenBucket;
   retry: RetryPolicy;
-  /** Largest fetchAll batch (the limiter may allow fewer). */
-  maxBatch: number;
+  /** Largest fetchAll batch, smaller after one is lost (the limiter may allow fewer). */
+  batch: BatchSize;
   /** GET replies kept from before, answered from there instead of sent (reply-memo.ts). */
   memo?: ReplyMemo;
 }
@@ -91,6 +92,11 @@ export class Transport {
   ) {
     this.authorization = `Basic ${config.base64(`${config.apiKey}:`)}`;
     this.redact = makeRedactor(config.apiKey, config.base64);
+  }
+
+  /** Its fetchAll batch size, shared by every transport made from this one. */
+  get batch(): BatchSize {
+    return this.config.batch;
   }
 
   /** The same wire (key, limiter, listeners) answering GETs kept in `memo` from there. */
@@ -137,7 +143,7 @@ export class Transport {
           clock.sleep(Math.min(...queue.map((s) => s.notBefore)) - now);
           continue;
         }
-        taken = limiter.acquire(Math.min(ready.length, this.config.maxBatch));
+        taken = limiter.acquire(Math.min(ready.length, this.config.batch.now));
       } catch (e) {
         // A wait longer than the execution has left: what is still queued is tried in a later run.
         if (!(e instanceof WaitTooLong)) throw e;
@@ -150,7 +156,9 @@ export class Transport {
       const askedAt = clock.now();
       const replies = this.fetch(batch.map((s) => s.request));
       const sentAt = clock.now();
-      const lost = replies[0] instanceof NetworkError ? sentAt - askedAt : 0;
+      const unanswered = replies[0] instanceof NetworkError;
+      const lost = unanswered ? sentAt - askedAt : 0;
+      if (unanswered) this.config.batch.lost();
       const read: KeptReply[] = [];
       batch.forEach((slot, i) => {
         slot.attempts += 1;

@@ -301,6 +301,7 @@ export function advancePull(deps: PullDeps, id: string, turn?: Turn): PullJob {
     ...deps,
     client: () => {
       const client = deps.client();
+      if (job.batch) client.batch.startAt(job.batch);
       client.onResponse((e) => {
         run.unansweredMs += e.unansweredMs ?? 0;
       });
@@ -395,9 +396,12 @@ function stepSaved(deps: PullDeps, jobs: JobStore, id: string, force: boolean, r
   }
   job = takenUp(job, deps.clock.now());
   const unanswered = run.unansweredMs;
-  const stepped = heardOut(
-    told(overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run)),
-    run.unansweredMs - unanswered,
+  const stepped = keptBatch(
+    heardOut(
+      told(overdue(job, deps.clock.now()) ?? step(deps, job, jobs, run)),
+      run.unansweredMs - unanswered,
+    ),
+    run,
   );
   // Kept whatever the step did, a failure too: the sheet goes if the pull ends with it empty. Its
   // end is when the job next waits from (takenUp).
@@ -466,6 +470,12 @@ function heardOut(job: PullJob, ms: number): PullJob {
   const unansweredMs = (job.unansweredMs ?? 0) + ms;
   const kept = unansweredMs > 0 ? { ...job, unansweredMs } : job;
   return isTerminal(kept) ? endsUnanswered(kept) : kept;
+}
+
+/** The fetchAll batch the step came down to, for the job's next execution to start at. */
+function keptBatch(job: PullJob, run: RunState): PullJob {
+  const size = run.client?.batch.now;
+  return size === undefined ? job : { ...job, batch: size };
 }
 
 function endsUnanswered(job: PullJob): PullJob {
