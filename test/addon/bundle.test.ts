@@ -572,9 +572,11 @@ const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8')
  * 437.5 with Push asking before association rows replace an agent's platform ID, Validate's
  * summary naming rows that send a state or platform Assembled does not know (as-written.ts), and
  * overlaps listing their rows as a sentence does (0.8 KiB together);
+ * 438.1 with a pull saying its wait for answers that never came as it reads, and asking in
+ * halved batches after one is lost to a timeout (batch-size.ts, kept on the job) (0.6 KiB);
  * this budget stops growth meanwhile.
  */
-const CODE_BUDGET_KIB = 437.5;
+const CODE_BUDGET_KIB = 438.1;
 
 const ENTRY_POINTS = [
   'onOpen',
