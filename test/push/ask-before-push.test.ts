@@ -4,9 +4,10 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
+import { replaceAskWords } from '../../src/core/push/progress-words';
 import type { PushView } from '../../src/core/push/push-view';
 import type { PushAsk } from '../../src/core/push/run-push';
-import { follow, template } from './in-runtime';
+import { column, follow, template } from './in-runtime';
 
 const built = existsSync(new URL('../../build/Code.js', import.meta.url));
 
@@ -92,6 +93,30 @@ describe.skipIf(!built)('asked before Push', () => {
       },
     });
     expect(sim.admin.org.people.find((p) => p.id === a.id)?.platforms.zendesk).toBe(was);
+  });
+
+  it('names each ID replaced in its question when more than three rows replace one, unvalidated: the Push messages are empty yet', async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const agents = sim.admin.org.people
+      .filter((p) => !p.deleted && p.staffable && p.email && p.platforms.zendesk)
+      .slice(0, 7);
+    if (agents.length < 7) throw new Error('the org lacks seven agents with a zendesk ID');
+    const sheet = await template(
+      rt,
+      'associations',
+      agents.map((p, i) => [p.email, 'zendesk', `new-${i}`]),
+    );
+    const ask = await rt.callFromSidebar<PushAsk>('askBeforePush', 'associations');
+    expect(column(rt, sheet, 'Push message').filter(Boolean)).toEqual([]);
+    const named = agents
+      .slice(0, 5)
+      .map((p, i) => `row ${i + 2}: ${p.email}'s zendesk ID ${p.platforms.zendesk}`);
+    expect(ask.replace && replaceAskWords(ask.replace)).toBe(
+      `7 rows replace the ID their agents have on that platform in Assembled (${named.join(', ')} and 2 more: Validate writes each beside its row). A person has one ID per platform in Assembled: once pushed, the ID replaced is no longer theirs.`,
+    );
+    expect(sim.admin.org.people.find((p) => p.id === agents[0]?.id)?.platforms.zendesk).toBe(
+      agents[0]?.platforms.zendesk,
+    );
   });
 
   it.each([

@@ -73,17 +73,19 @@ describe.skipIf(!built)('association rows replacing an ID their agent holds', ()
     expect(log.map((r) => r[7])).toEqual([finished]);
   });
 
-  it("are counted in Push's question when many, as Validate counts them; a few are named with their IDs", () => {
+  it("are counted in Push's question when many, each named with the ID it replaces; a few are said one by one", () => {
     const one =
       'A person has one ID per platform in Assembled: once pushed, the ID replaced is no longer theirs.';
-    expect(replaceAskWords({ count: 7, rows: [3, 5, 7, 9, 11] })).toBe(
-      `7 rows replace the ID their agents have on that platform in Assembled (rows 3, 5, 7, 9, 11 and 2 more: each row's Push message names the ID it replaces). ${one}`,
-    );
     const named = [
       { row: 5, agent: 'jose.kim@example.com', platform: 'intercom', was: '7001003', id: '7003003' },
       { row: 8, agent: 'Ava Okafor', platform: 'zendesk', was: '11', id: '12' },
+      { row: 9, agent: 'Mei Reyes', platform: 'zendesk', was: '21', id: '22' },
+      { row: 11, agent: 'Ines Novak', platform: 'zendesk', was: '31', id: '32' },
     ];
-    expect(replaceAskWords({ count: 2, rows: [5, 8], named })).toBe(
+    expect(replaceAskWords({ count: 4, rows: [5, 8, 9, 11], named })).toBe(
+      `4 rows replace the ID their agents have on that platform in Assembled (row 5: jose.kim@example.com's intercom ID 7001003, row 8: Ava Okafor's zendesk ID 11, row 9: Mei Reyes's zendesk ID 21 and row 11: Ines Novak's zendesk ID 31). ${one}`,
+    );
+    expect(replaceAskWords({ count: 2, rows: [5, 8], named: named.slice(0, 2) })).toBe(
       `Row 5 replaces jose.kim@example.com's intercom ID 7001003 with 7003003 and row 8 replaces Ava Okafor's zendesk ID 11 with 12. ${one}`,
     );
   });

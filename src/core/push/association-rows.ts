@@ -245,15 +245,18 @@ export interface ReplacedId {
   id: string;
 }
 
-/** What Push asks of the rows replacing their agent's ID: counted, and named when few. */
-export type ReplaceAsk = Replacing & { named?: ReplacedId[] };
+/** What Push asks of the rows replacing their agent's ID: counted, the first few named. */
+export type ReplaceAsk = Replacing & { named: ReplacedId[] };
 
-/** Rows Push names one by one when it asks; more are counted. */
-const ASK_NAMED = 3;
+/**
+ * Rows Push's question names with the ID each replaces; more are counted. The question is asked
+ * before Validate too, when no Push message names them yet.
+ */
+const ASK_NAMED = 5;
 
 /**
  * The rows a push would send that replace their agent's ID (Push asks first: the old ID is gone
- * once sent), counted, the first few named when there are few; undefined when none.
+ * once sent), counted, the first few named; undefined when none.
  */
 export function replacedIds(
   rows: readonly SheetRow[],
@@ -263,8 +266,7 @@ export function replacedIds(
   let counted: Replacing | undefined;
   for (const row of replacing) counted = countReplacing(counted, row);
   if (!counted) return undefined;
-  if (replacing.length > ASK_NAMED) return counted;
-  const named = replacing.flatMap((row) => {
+  const named = replacing.slice(0, ASK_NAMED).flatMap((row) => {
     const r = requestOf(row);
     return r?.kind === 'associations'
       ? [

@@ -137,30 +137,48 @@ export function replacingWords(replacing: Replacing | undefined, of: number, sen
   return `${whichOf(replacing.count, of)} ${replacedText(replacing, sent)}`;
 }
 
-/** "replace the ID their agents have on that platform in Assembled (rows 3 and 5: …)", after who. */
-function replacedText(replacing: Replacing, sent: boolean): string {
+/**
+ * "replace the ID their agents have on that platform in Assembled (rows 3 and 5: …)", after who;
+ * `where` in the brackets in place of the rows and where their Push messages name the IDs.
+ */
+function replacedText(replacing: Replacing, sent: boolean, where = replacedWhere(replacing, sent)): string {
   const one = replacing.count === 1;
-  const list = countedRowsText(replacing);
-  const id = sent ? 'the ID replaced' : 'the ID it replaces';
-  const where = one
-    ? `${list}: its Push message names ${id}`
-    : `${list}: each row's Push message names ${id}`;
   return `${sent ? 'replaced' : one ? 'replaces' : 'replace'} the ID ${one ? 'its agent' : 'their agents'} ${sent ? 'had' : one ? 'has' : 'have'} on that platform in Assembled (${where})`;
 }
+
+/** The rows replacing IDs, "rows 3 and 5: each row's Push message names the ID it replaces". */
+function replacedWhere(replacing: Replacing, sent: boolean): string {
+  const id = sent ? 'the ID replaced' : 'the ID it replaces';
+  return `${countedRowsText(replacing)}: ${replacing.count === 1 ? 'its' : "each row's"} Push message names ${id}`;
+}
+
+/** Rows Push's question says as sentences, with the new IDs; more are listed in one. */
+const ASKED_ONE_BY_ONE = 3;
 
 /**
  * Push's question on the rows replacing their agent's ID (run-push.ts PushAsk.replace): each named
  * with the IDs when few, "Row 5 replaces jose.kim@example.com's intercom ID 7001003 with 7003003",
- * else counted as Validate counts them.
+ * else counted, the first named with the ID each replaces, "(row 3: ava@example.com's zendesk ID
+ * 5170678, …)": asked before Validate, no Push message names them yet.
  */
 export function replaceAskWords(replace: ReplaceAsk): string {
-  const rows = replace.named
-    ? someOf(
-        replace.named.map((r) => `row ${r.row} replaces ${r.agent}'s ${r.platform} ID ${r.was} with ${r.id}`),
-        replace.named.length,
-        'and',
-      ).replace(/^r/, 'R')
-    : `${rowCount(replace.count)} ${replacedText(replace, false)}`;
+  const { count, named } = replace;
+  const more = count - named.length;
+  const ids = named.map((r) => `row ${r.row}: ${r.agent}'s ${r.platform} ID ${r.was}`);
+  const rows =
+    count <= ASKED_ONE_BY_ONE
+      ? someOf(
+          named.map((r) => `row ${r.row} replaces ${r.agent}'s ${r.platform} ID ${r.was} with ${r.id}`),
+          named.length,
+          'and',
+        ).replace(/^r/, 'R')
+      : `${rowCount(count)} ${replacedText(
+          replace,
+          false,
+          more > 0
+            ? `${ids.join(', ')} and ${countText(more)} more: Validate writes each beside its row`
+            : someOf(ids, ids.length, 'and'),
+        )}`;
   return `${rows}. A person has one ID per platform in Assembled: once pushed, the ID replaced is no longer theirs.`;
 }
 
