@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startLocalAddon } from '../../dev/local-addon';
 import { validatedWords } from '../../src/core/push/progress-words';
+import { pushTone } from '../../src/core/push/push-tone';
 import type { PushView } from '../../src/core/push/push-view';
 import type { ValidateSummary } from '../../src/core/push/run-push';
 import { column, follow, template } from './in-runtime';
@@ -112,6 +113,29 @@ describe.skipIf(!built)("an agent state's platform and name", () => {
       `Accepted by Assembled for ingestion. State: "ready" is not a state Assembled knows (it knows available, busy, break, lunch, offline, meeting, training or on_call): sent as written, as a state of its own. Check it is the state's name on the platform.`,
     );
     expect(sent[4]).toBe('Accepted by Assembled for ingestion.');
+  });
+
+  it("are said in Push's Finished summary when pushed without Validate, and it is not the all-clear", async () => {
+    const { rt, sim } = await startLocalAddon({ dialect: 'live' });
+    const [a] = sim.admin.org.people.filter((p) => !p.deleted && p.staffable && p.email);
+    if (!a) throw new Error('no agents');
+    await template(rt, 'agent_states', [
+      stateRow(a.email, 'available', '9:00', 'five9'),
+      stateRow(a.email, 'tea', '10:00', 'five9'),
+      stateRow(a.email, 'new: nap', '11:00', 'new: pillow'),
+    ]);
+    const pushed = await follow(
+      rt,
+      await rt.callFromSidebar<PushView>('startPush', 'agent_states', 'state-names-finish'),
+    );
+    // As Validate would count them, in the past tense: an ingested state cannot be taken back.
+    expect(pushed).toMatchObject({
+      state: 'done',
+      succeeded: 3,
+      message:
+        'Finished: 3 ingested, one of them sent a platform Assembled does not know (row 4: pillow), 2 of them sent states Assembled does not know (rows 3 and 4: tea and nap). See the Push status column.',
+    });
+    expect(pushTone(pushed)).toBe('info');
   });
 
   it('are a row to fix when Assembled knows no such platform, or the name is a near miss, until new: sends them', async () => {

@@ -193,18 +193,19 @@ export function pastSentWords(past: CountedRows | undefined, of: number): string
 }
 
 /**
- * Validate's word, after its count (`of`) of OK rows, on those sending a name Assembled does not
- * know as written (as-written.ts), one clause for each sort of name: "one of them sends a state
- * Assembled does not know (row 8: coffee)". Only each row's Push message said it.
+ * Validate's and Push's word, after their count (`of`) of OK rows or rows sent, on those sending a
+ * name Assembled does not know as written (as-written.ts), one clause for each sort of name: "one
+ * of them sends a state Assembled does not know (row 8: coffee)", "sent" once `sent`. Only each
+ * row's Push message said it.
  */
-export function asWrittenWords(counted: AsWrittenRows | undefined, of: number): string[] {
+export function asWrittenWords(counted: AsWrittenRows | undefined, of: number, sent = false): string[] {
   return Object.entries(AS_WRITTEN).flatMap(([field, noun]) => {
     const c = counted?.[field as AsWrittenField];
     if (!c?.count) return [];
     const what = c.names.length === 1 ? `a ${noun}` : `${noun}s`;
     const list = `${countedRowsText(c)}: ${someOf(c.names, 3, 'and')}`;
     return [
-      `${whichOf(c.count, of)} ${c.count === 1 ? 'sends' : 'send'} ${what} Assembled does not know (${list})`,
+      `${whichOf(c.count, of)} ${sent ? 'sent' : c.count === 1 ? 'sends' : 'send'} ${what} Assembled does not know (${list})`,
     ];
   });
 }

@@ -7,6 +7,7 @@ import type { Timed } from '../jobs/attempt-time';
 import type { OwnedRecord } from '../owner';
 import type { Store } from '../ports';
 import { KEEP_FINISHED_MS, RecordStore } from '../record-store';
+import type { AsWrittenRows } from './as-written';
 import type { Replacing } from './association-rows';
 import type { CountedRows } from './counted-rows';
 import type { DoubledColumn } from './doubled-columns';
@@ -47,6 +48,8 @@ export interface PushJob extends OwnedRecord, Timed {
   replaced?: Replacing;
   /** Of those, time off created in the past (past-activity.ts; said in the summary). */
   past?: CountedRows;
+  /** Of those, rows that sent a name Assembled does not know, as written (as-written.ts; said in the summary). */
+  asWritten?: AsWrittenRows;
   /** Rows not done whose agent holds their platform ID in Assembled already (SheetRow.holds): not sent. */
   inAssembled?: number;
   /** Rows already done before this push (a done status, or an id the add-on wrote). */

@@ -21,14 +21,16 @@ export function pushTone(view: PushView, stale = false): PushTone {
   const left = view.failed + view.invalid + view.notSent;
   if (view.succeeded === 0 && left > 0) return view.failed > 0 ? 'error' : 'warn';
   if (left > 0) return 'info';
-  // A column left unread for a field another fills, a filter's rows read too, IDs replaced, or rows
-  // listed (a pushed row changed since), is worth a look: not the all-clear green.
+  // A column left unread for a field another fills, a filter's rows read too, IDs replaced, names
+  // Assembled does not know sent as written, or rows listed (a pushed row changed since), is worth
+  // a look: not the all-clear green.
   const look =
     stale ||
     view.doubled.length > 0 ||
     !!view.filtered ||
     !!view.untickedDays ||
     view.replaced > 0 ||
+    view.asWritten ||
     view.problems.length > 0;
   return look ? 'info' : 'ok';
 }

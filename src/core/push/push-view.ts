@@ -36,6 +36,8 @@ export interface PushView extends Filtered {
   untickedDays: string;
   /** Rows sent that replaced the ID their agent held on a platform (its message says which). */
   replaced: number;
+  /** Some row sent a name Assembled does not know, as written (the summary says which). */
+  asWritten: boolean;
   /** Once it is over: the first rows to fix, as Validate lists them; [] when none. */
   problems: string[];
   /** Why background runs will not finish it (no trigger, today's budget spent), else ''. */
@@ -129,6 +131,7 @@ export function pushView(job: PushJob, now: number): PushView {
     doubled: job.doubled ?? [],
     untickedDays: untickedDaysWords(job.wholeDays, job.state === 'running' ? 'sending' : 'sent'),
     replaced: job.replaced?.count ?? 0,
+    asWritten: !!job.asWritten,
     problems:
       job.state === 'running'
         ? []

@@ -75,6 +75,7 @@ import { pastWords } from './past-activity';
 import { addingWords } from './platforms';
 import { listProblem, withMore } from './problem-list';
 import {
+  asWrittenWords,
   doneWords,
   foundWords,
   IN_ASSEMBLED,
@@ -1414,7 +1415,7 @@ class PushRun {
     if (result.retry) this.trouble = result.retry;
     const outcomes = new Map<number, RowOutcome>();
     const unknown: string[] = [];
-    let { replaced, past } = this.job;
+    let { replaced, past, asWritten } = this.job;
     for (const row of batch) {
       const sent: Sent = result.outcomes.get(row.row) ?? 'retry';
       if (sent === 'unknown') unknown.push(`${row.row}:${row.fp}`);
@@ -1428,6 +1429,7 @@ class PushRun {
           message: sent.message + readAs(row) + was + replacing(row, true) + asWrittenText(row),
         });
         replaced = countReplacing(replaced, row);
+        asWritten = countAsWritten(asWritten, row);
         if (was) past = countRow(past, row.row);
       }
     }
@@ -1453,6 +1455,7 @@ class PushRun {
       ),
       ...(replaced ? { replaced } : {}),
       ...(past ? { past } : {}),
+      ...(asWritten ? { asWritten } : {}),
       ...(problems.length ? { problems } : {}),
       lastSendAt: this.now(),
       stalls: 0,
@@ -1582,6 +1585,7 @@ class PushRun {
     parts.push(`${parts.pop() ?? ''}${foundWords(j.found, made, several)}`);
     const replaced = replacingWords(j.replaced, made, true);
     if (replaced) parts.push(replaced);
+    parts.push(...asWrittenWords(j.asWritten, made, true));
     const past = pastSentWords(j.past, made);
     if (past) parts.push(past);
     if (j.already) parts.push(`${j.already} already cancelled or denied`);
