@@ -99,9 +99,12 @@ it('refuses two rows that swap times at Validate, since whichever goes first del
   expect(held(second.row)).toEqual([e1, e2]);
 });
 
-/** The words of a row held back for the row it waits on, refused. */
-const waits = (row: number) =>
-  `Waits on row ${row}, which was refused: this row is placed over the activity row ${row} moves or deletes, and sent now would have Assembled delete it. Fix row ${row}, then push again.`;
+/**
+ * The words of a row held back for the row it waits on, refused: by Assembled when `sent`, else
+ * found with a problem before it was sent.
+ */
+const waits = (row: number, sent: boolean) =>
+  `Waits on row ${row}, which ${sent ? 'Assembled refused' : 'has a problem to fix'}: this row is placed over the activity row ${row} moves or deletes, and sent now would have Assembled delete it. Fix row ${row}, then push again.`;
 
 it('holds back the row that waits on a row refused at Validate, so the activity that row moves is not deleted', async () => {
   const { rt, first, second, ms, update, push, held } = await backToBack('activity-order-0031');
@@ -116,7 +119,7 @@ it('holds back the row that waits on a row refused at Validate, so the activity 
   });
   const checked = await rt.callFromSidebar<{ problems: string[] }>('validatePush', 'activities');
   expect(checked).toMatchObject({ ok: 0, errors: 2 });
-  expect(checked.problems).toContain(`Row ${first.at + 2}: ${waits(second.at + 2)}`);
+  expect(checked.problems).toContain(`Row ${first.at + 2}: ${waits(second.at + 2, false)}`);
   expect(await push('activity-order-0032')).toMatchObject({ state: 'done', succeeded: 0, invalid: 2 });
   expect(held(first.row)).toEqual([s1, e1]);
   expect(held(second.row)).toEqual([e1, e2]);
@@ -155,13 +158,13 @@ it('holds back the row that waits on a row Assembled refuses, so the activity th
   });
   const view = await push('activity-order-0042');
   expect(view).toMatchObject({ state: 'done', succeeded: 0, failed: 2 });
-  expect(view.problems).toContain(`Row ${first.at + 2}: ${waits(second.at + 2)}`);
+  expect(view.problems).toContain(`Row ${first.at + 2}: ${waits(second.at + 2, true)}`);
   expect(held(first.row)).toEqual([s1, e1]);
   expect(held(second.row)).toEqual([e1, e2]);
   const [header = [], ...after] = rt.workbook.values('Schedule');
   const status = after[first.at] ?? [];
   const at = header.indexOf('Push status');
-  expect(status.slice(at, at + 3)).toEqual(['error', '', waits(second.at + 2)]);
+  expect(status.slice(at, at + 3)).toEqual(['error', '', waits(second.at + 2, true)]);
 });
 
 it('puts off the row that waits on a row Assembled did not take yet (a rate limit), and sends both once it does', async () => {
@@ -225,11 +228,11 @@ it('says the row held back waits on the row Assembled refused, not that Assemble
       second.at,
       `Refused by Assembled when last pushed, and not changed since: Refused by Assembled: type_id: unknown activity type at_deleted Change the row, or push it again to send it as it is.`,
     ],
-    [first.at, waits(second.at + 2)],
+    [first.at, waits(second.at + 2, true)],
   ]);
   const inOrder = [...said].sort(([a], [b]) => a - b).map(([at, words]) => `Row ${at + 2}: ${words}`);
   expect(checked.problems).toEqual(inOrder);
   const [header = [], ...after] = rt.workbook.values('Schedule');
   const at = header.indexOf('Push status');
-  expect(after[first.at]?.slice(at, at + 3)).toEqual(['error', '', waits(second.at + 2)]);
+  expect(after[first.at]?.slice(at, at + 3)).toEqual(['error', '', waits(second.at + 2, true)]);
 });

@@ -33,10 +33,14 @@ function placed(r: ActivityRequest): Placed | undefined {
   return a.agent_id && a.start_time !== undefined && a.end_time !== undefined ? (a as Placed) : undefined;
 }
 
-/** The row not sent, as the row waiting on it says (`rows`: the rows it waits on, refused). */
-export function waitsWords(rows: number[]): string {
+/**
+ * The row not sent, as the row waiting on it says (`rows`: the rows it waits on, refused by
+ * Assembled when `sent`, else found with a problem before they went).
+ */
+export function waitsWords(rows: number[], sent: boolean): string {
   const [on, one] = [rowsText(rows), rows.length === 1];
-  return `Waits on ${on}, which ${one ? 'was' : 'were'} refused: this row is placed over the ${one ? 'activity' : 'activities'} ${on} ${one ? 'moves or deletes' : 'move or delete'}, and sent now would have Assembled delete ${one ? 'it' : 'them'}. Fix ${on}, then push again.`;
+  const why = sent ? 'Assembled refused' : one ? 'has a problem to fix' : 'have problems to fix';
+  return `Waits on ${on}, which ${why}: this row is placed over the ${one ? 'activity' : 'activities'} ${on} ${one ? 'moves or deletes' : 'move or delete'}, and sent now would have Assembled delete ${one ? 'it' : 'them'}. Fix ${on}, then push again.`;
 }
 
 /** Schedule and id of the activity a row moves or deletes: a row refused names it by its cells. */
@@ -94,9 +98,12 @@ export function orderActivityRows(
   for (let more = true; more; ) {
     more = false;
     for (const w of waits.keys()) {
-      const on = before(w).filter(refused);
+      const on = before(w)
+        .filter(refused)
+        .map((b) => b.row);
       if (refused(w) || on.length === 0) continue;
-      refuseRow(w, waitsWords(on.map((b) => b.row)));
+      // Refused before anything was sent: each has a problem to fix.
+      refuseRow(w, waitsWords(on, false));
       more = true;
     }
   }

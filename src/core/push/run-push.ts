@@ -579,8 +579,8 @@ export function validateSheet(deps: PushDeps, kind: PushKind, ref: SheetRef): Va
         listProblem(summary.problems, row.row, refusedAgain(statusCells(sheet, row).message));
       } else if (row.parse?.ok && waitsOn.length > 0) {
         summary.errors++;
-        outcomes.set(row.row, { ...toFix(waitsWords(waitsOn)), unsent: true });
-        listProblem(summary.problems, row.row, waitsWords(waitsOn));
+        outcomes.set(row.row, { ...toFix(waitsWords(waitsOn, true)), unsent: true });
+        listProblem(summary.problems, row.row, waitsWords(waitsOn, true));
       } else if (row.parse?.ok) {
         summary.ok++;
         if (createRemovesOverlap(row.parse.request)) summary.removing++;
@@ -1393,7 +1393,7 @@ class PushRun {
     for (const row of batch) {
       const on = (row.waitsOn ?? []).filter((n) => !done.has(n));
       if (on.some((n) => this.deferred.has(n))) this.deferred.add(row.row);
-      else if (on.length > 0) held.set(row.row, { ...toFix(waitsWords(on)), heldBack: true });
+      else if (on.length > 0) held.set(row.row, { ...toFix(waitsWords(on, true)), heldBack: true });
     }
     return held;
   }
