@@ -55,13 +55,18 @@ describe("a refresh whose owner's key Assembled refuses", () => {
     const refused = `Paused: Assembled did not accept your API key. Set a valid key in ${SETTINGS}, then Resume.`;
     let mine = await cards();
     expect(mine.get(teams)).toMatchObject({ paused: true, pausedReason: refused });
-    expect(mine.get(sites)).toMatchObject({ paused: true, pausedReason: refused });
+    // Sites never ran: its card names the run its key was refused at, not one of its own.
+    const atTeams = 'at the run of Teams, 2026-05-25 09:00 (it runs with the same key)';
+    expect(mine.get(sites)).toMatchObject({
+      paused: true,
+      pausedReason: `Paused: Assembled did not accept your API key ${atTeams}. Set a valid key in ${SETTINGS}, then Resume.`,
+    });
     // Paused by its owner: left so, not said to be for the key.
     expect(mine.get(people)).toMatchObject({ paused: true, pausedReason: '' });
     // Sam's runs with sam's key: untouched, and run.
     expect(mine.get(queues)).toMatchObject({ paused: false, lastRun: { status: 'done' } });
     expect((await cards(sam)).get(sites)).toMatchObject({
-      pausedReason: `Paused: Assembled did not accept the API key of its owner, analyst@example.com; they need to set a valid key in ${SETTINGS} and resume it.`,
+      pausedReason: `Paused: Assembled did not accept the API key of its owner, analyst@example.com, ${atTeams}; they need to set a valid key in ${SETTINGS} and resume it.`,
     });
     const theirs = 'Assembled did not accept the API key of its owner, analyst@example.com';
     const [head = [], ...rows] = rt.workbook.values('Assembled log');
@@ -73,7 +78,7 @@ describe("a refresh whose owner's key Assembled refuses", () => {
     ).toEqual([
       [expect.stringMatching(/Teams/), 'failed', `${theirs}.`],
       [expect.stringMatching(/Teams/), 'paused', `Paused as its run failed: ${theirs}.`],
-      [expect.stringMatching(/Sites/), 'paused', `Paused before its next run: ${theirs}.`],
+      [expect.stringMatching(/Sites/), 'paused', `Paused before its next run: ${theirs}, ${atTeams}.`],
     ]);
     // E-mailed, as the sites' owner asked for e-mail of it.
     const told = () => rt.mail.filter((m) => m.to === 'analyst@example.com');
@@ -94,6 +99,10 @@ describe("a refresh whose owner's key Assembled refuses", () => {
     sim.issueKey(key);
     const saved = await rt.callFromSidebar<{ pausedForKey?: number }>('saveSettings', settings(key));
     expect(saved.pausedForKey).toBe(2);
+    // Only Resume is left: said of the run of Teams still, not of a run Sites never had ("then").
+    expect((await cards()).get(sites)).toMatchObject({
+      pausedReason: `Paused: Assembled did not accept your API key ${atTeams}. A key is saved now: Resume to run it again.`,
+    });
     for (const id of [teams, sites]) {
       const resumed = (await rt.callFromSidebar<RefreshView[]>('resumeRefresh', id)).find((v) => v.id === id);
       expect(resumed).toMatchObject({ paused: false, pausedReason: '' });
@@ -101,6 +110,43 @@ describe("a refresh whose owner's key Assembled refuses", () => {
     await rt.clock.advanceAsync(HOUR);
     expect((await cards()).get(teams)?.lastRun?.status).toBe('done');
     expect(told()).toHaveLength(1);
+  });
+
+  it('says its own run once one paused with another is refused at a run of its own', async () => {
+    const { rt, sim, key, backend } = await startLocalAddon({ dialect: 'live' });
+    await hourlyTeams(rt, 'keyall-own-teams');
+    rt.workbook.addSheet('Sites');
+    await saveListRefresh(rt, {
+      resource: 'sites',
+      sheet: 'Sites',
+      frequency: { kind: 'daily', hour: 14 },
+      key: 'keyall-own-sites',
+    });
+    const sites = (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[1]?.id ?? '';
+    sim.revokeKey(key);
+    await rt.clock.advanceAsync(HOUR);
+    const card = async () =>
+      (await rt.callFromSidebar<RefreshView[]>('listRefreshes')).find((v) => v.id === sites);
+    expect((await card())?.pausedReason).toMatch(/at the run of Teams/);
+
+    // A key saved, refused at Sites' own Run now: that run is why now, as for any refresh.
+    await rt.callFromSidebar('saveSettings', {
+      apiKey: 'sk_live_test_never_issued_keyall',
+      timeFormat: backend.timeFormat,
+      apiVersion: '',
+    });
+    await rt.clock.advanceAsync(60_000);
+    await rt.callFromSidebar('runRefreshNow', sites);
+    for (let i = 0; i < 20 && (await card())?.running; i++) {
+      await rt.clock.advanceAsync(60_000);
+      await rt.callFromSidebar('pollRefresh', sites);
+    }
+    expect(await card()).toMatchObject({
+      paused: true,
+      running: false,
+      lastRun: { status: 'failed' },
+      pausedReason: `Paused: Assembled did not accept your API key. Set a valid key in ${SETTINGS}, then Resume.`,
+    });
   });
 
   it('leaves one of theirs whose run is under way to that run, which tells of itself in the same e-mail', async () => {

@@ -4,6 +4,8 @@
 // owner as "you" where only they read it (their card, their e-mail).
 import { menuPath } from '../menu-names';
 import { type Owned, ownerName } from '../owner';
+import type { Zone } from '../ports';
+import { formatLocalDateTime } from '../time/zone-math';
 import type { Refresh } from './refresh';
 
 /**
@@ -73,29 +75,42 @@ export function keptPausedOnEdit(why: NonNullable<Refresh['pausedForKey']>): str
 /** Run now refused the same way: a run would only fail, and pause the refresh. */
 export const NO_KEY_TO_RUN = `Nothing was run: ${NO_KEY_YOURS}.`;
 
+/** Refresh.pausedWith, after the key's refusal: the run it was refused at, as the paused one had none. */
+export const atRunOf = (w: NonNullable<Refresh['pausedWith']>, zone: Zone) =>
+  `at the run of ${w.what}, ${formatLocalDateTime(w.at, zone)} (it runs with the same key)`;
+
 /**
  * What paused the refresh for its owner's key, in their name: what happened only, as the log says
- * it (run-refreshes.ts logPaused). 'removed': by its owner's Remove key, before any run.
+ * it (run-refreshes.ts logPaused). 'removed': by its owner's Remove key, before any run. `at`: the
+ * other refresh's run a refused key was refused at (atRunOf).
  */
-export function keyPauseWhat(r: Owned, why: NonNullable<Refresh['pausedForKey']> | 'removed'): string {
+export function keyPauseWhat(
+  r: Owned,
+  why: NonNullable<Refresh['pausedForKey']> | 'removed',
+  at?: string,
+): string {
   const owner = ownerName(r);
   if (typeof why === 'object') return `${refusedWith(r)} (HTTP 403: no permission for ${why.forbidden})`;
   return why === true
-    ? `Assembled did not accept the API key of its owner, ${owner}`
+    ? `Assembled did not accept the API key of its owner, ${owner}${at ? `, ${at}` : ''}`
     : why === 'missing'
       ? `its owner, ${owner}, had no Assembled API key saved when it ran`
       : `its owner, ${owner}, removed their Assembled API key`;
 }
 
 /** Why the refresh was paused, in its owner's name, and what they need to do: "Paused: " leads it. */
-export function keyPauseNamed(r: Refresh, why: NonNullable<Refresh['pausedForKey']> | 'removed'): string {
+export function keyPauseNamed(
+  r: Refresh,
+  why: NonNullable<Refresh['pausedForKey']> | 'removed',
+  at?: string,
+): string {
   const todo =
     typeof why === 'object'
       ? 'get a key with that permission from their Assembled admin, save it'
       : why === true
         ? 'set a valid key'
         : 'save one';
-  return `${keyPauseWhat(r, why)}; they need to ${todo} in ${menuPath('settings')} and resume it`;
+  return `${keyPauseWhat(r, why, at)}; they need to ${todo} in ${menuPath('settings')} and resume it`;
 }
 
 /**
@@ -114,12 +129,14 @@ export const keySavedToOthers = (r: Refresh, ask: string): string =>
  * card's own Resume; `keySaved`, whether they have a key saved now, 'since' when saved after the
  * pause (keySavedSince). A key saved since a pause for none, or for one refused, leaves only Resume
  * to do; one saved before a refusal is the key refused. `on`: where Resume is, for a reader not at
- * the card (the e-mail: ITS_CARD).
+ * the card (the e-mail: ITS_CARD). `at`: the other refresh's run a refused key was refused at
+ * (atRunOf), said for "then", which would point at a run of its own.
  */
 export function keyPauseToOwner(
   why: NonNullable<Refresh['pausedForKey']>,
   keySaved: boolean | 'since' = false,
   on?: string,
+  at?: string,
 ): string {
   const settings = menuPath('settings');
   const resume = on ? `Resume on ${on}` : 'Resume';
@@ -128,12 +145,12 @@ export function keyPauseToOwner(
       typeof why === 'object'
         ? `${REFUSED_WITH_YOURS} (HTTP 403: no permission for ${why.forbidden})`
         : KEY_REFUSED_FOR_YOU.slice(0, -1);
-    return `Paused: ${then} then. A key is saved now: ${resume} to run it again.`;
+    return `Paused: ${then} ${(why === true && at) || 'then'}. A key is saved now: ${resume} to run it again.`;
   }
   if (typeof why === 'object')
     return `Paused: ${REFUSED_WITH_YOURS} (HTTP 403: no permission for ${why.forbidden}). Ask your Assembled admin for a key with that permission, save it in ${settings}, then ${resume}.`;
   if (why !== 'missing')
-    return `Paused: Assembled did not accept your API key. Set a valid key in ${settings}, then ${resume}.`;
+    return `Paused: Assembled did not accept your API key${at ? ` ${at}` : ''}. Set a valid key in ${settings}, then ${resume}.`;
   return keySaved
     ? `Paused while no Assembled API key was saved for you; your key is saved now: ${resume} to restart it.`
     : `Paused: no Assembled API key is saved for you. Save one in ${settings}, then ${resume}.`;

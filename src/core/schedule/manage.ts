@@ -196,6 +196,7 @@ function edited(
   else {
     delete refresh.pausedReason;
     delete refresh.pausedForKey;
+    delete refresh.pausedWith;
   }
   makeRoom(deps.store, deps.user, 'refresh.', refresh, now);
   return refresh;

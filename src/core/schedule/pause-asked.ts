@@ -25,7 +25,8 @@ export const forgetPause = (store: Store, id: string): void => store.delete(key(
  * up (resumed, it runs at its next time): its owner's Pause or Resume decides now.
  */
 export function ownersCall(r: Refresh): Refresh {
-  const { pausedReason: _, pausedForKey: __, keySavedAt: ___, notice: ____, retryAt: _____, ...refresh } = r;
+  const { pausedReason: _, pausedForKey: __, keySavedAt: ___, pausedWith: ____, ...rest } = r;
+  const { notice: _____, retryAt: ______, ...refresh } = rest;
   return refresh;
 }
 

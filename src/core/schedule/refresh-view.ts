@@ -18,6 +18,7 @@ import { foldedBrief } from './folded-runs';
 import { describeFrequency, type Frequency, nextRun } from './frequency';
 import { type KeptRows, keptSeenBy } from './kept-rows';
 import {
+  atRunOf,
   forbiddenForYou,
   KEY_REFUSED_FOR_YOU,
   keyPauseToOwner,
@@ -354,11 +355,18 @@ const goneWords = (r: Refresh, viewer: Caller) => `It cannot run: ${gone(r, view
  * past: its owner is told to Resume, another editor whom to ask. While it is gone, targetGone says
  * the rest.
  */
-function pausedWords(r: Refresh, viewer: Caller, viewerHasKey: boolean, sheetThere: boolean): string {
+function pausedWords(
+  r: Refresh,
+  viewer: Caller,
+  zone: Zone,
+  viewerHasKey: boolean,
+  sheetThere: boolean,
+): string {
   const mine = owns(viewer, r);
   const since = keySavedSince(r);
+  const at = r.pausedWith && atRunOf(r.pausedWith, zone);
   if (mine && r.pausedForKey)
-    return keyPauseToOwner(r.pausedForKey, viewerHasKey && since ? 'since' : viewerHasKey);
+    return keyPauseToOwner(r.pausedForKey, viewerHasKey && since ? 'since' : viewerHasKey, undefined, at);
   if (since) return keySavedToOthers(r, toHaveDone(r, viewer, 'resume'));
   const reason = r.pausedReason ?? '';
   const what = goneWhat(reason);
@@ -422,7 +430,7 @@ export function refreshView(
     today: weekdayOf(now, zone),
     notifyByEmail: r.notifyByEmail,
     paused: r.paused,
-    pausedReason: pausedWords(r, viewer, viewerHasKey, sheetThere),
+    pausedReason: pausedWords(r, viewer, zone, viewerHasKey, sheetThere),
     notice: r.paused ? '' : (r.notice ?? ''),
     running: r.jobId !== undefined,
     stopping: stopping && r.jobId !== undefined,

@@ -82,6 +82,11 @@ export interface Refresh extends RefreshInput, OwnedRecord {
    * that paused it, only Resume is left, which every editor's card says (key-pause.ts keySavedSince).
    */
   keySavedAt?: number;
+  /**
+   * Paused for its owner's key Assembled refused at another refresh's run, not at one of its own
+   * (run-refreshes.ts pauseForKey): that refresh, as its card names it, and when its run was due.
+   */
+  pausedWith?: { what: string; at: number };
   /** In the spreadsheet's zone when it was worked out: read it with nextRunIn (next-run.ts). */
   nextRunAt: number;
   /** The time nextRunAt was worked out from (the frequency's first time after it); older records have none. */

@@ -9,6 +9,7 @@ import type { Zone } from '../ports';
 import { OtherZone } from '../pull/mixed-target';
 import { type Gathered, gatheredOf, keepPast, periodUnderWay } from '../pull/mode-words';
 import { describeTarget } from '../pull/pull-target';
+import { pullWords } from '../pull/pull-words';
 import {
   advancePull,
   failureOf,
@@ -52,7 +53,7 @@ import {
 import { foldedSaid } from './folded-runs';
 import { daysToLoad, heldAfter, loadsOnce } from './held-days';
 import { heldWhole } from './kept-dates';
-import { keyPauseNamed, keyPauseToOwner, keyPauseWhat, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
+import { atRunOf, keyPauseNamed, keyPauseToOwner, keyPauseWhat, NO_KEY_TO_RUN, noKeyFor } from './key-pause';
 import { nextRunIn, scheduleAfter } from './next-run';
 import { askPause, pausedIfAsked } from './pause-asked';
 import {
@@ -454,13 +455,24 @@ export function logPaused(deps: RefreshDeps, r: Refresh, what: string, ran = fal
 
 /**
  * Pauses `owner`'s refreshes here for their key: 'removed' by them (Remove key), or refused by
- * Assembled at a run of `but`, whose run's end pauses it (true). Each card and a "paused" row in the
- * log say why. One they paused themselves is left as it is; refused, so is one paused for its key
- * already, and one with a run under way, whose end says how it went. Gives those it paused.
+ * Assembled at the run of `refused.run` due `refused.at`, whose run's end pauses it. Each card and a
+ * "paused" row in the log say why, the refused one's run named. One they paused themselves is left
+ * as it is; refused, so is one paused for its key already, and one with a run under way, whose end
+ * says how it went. Gives those it paused.
  */
-export function pauseForKey(deps: RefreshDeps, owner: Owned, why: true | 'removed', but?: string): Refresh[] {
+export function pauseForKey(
+  deps: RefreshDeps,
+  owner: Owned,
+  refused: 'removed' | { run: Refresh; at: number },
+): Refresh[] {
+  const why = refused === 'removed' ? refused : true;
   const user = { id: owner.ownerId ?? '', email: owner.owner };
+  const but = refused === 'removed' ? undefined : refused.run.id;
   const theirs = ownRefreshes({ store: deps.store, user }).filter((r) => r.id !== but);
+  // Which run, when: the card of one that never ran would say "then" of a run it never had.
+  const pausedWith =
+    refused === 'removed' ? undefined : { what: pullWords(refused.run.spec), at: refused.at };
+  const at = pausedWith && atRunOf(pausedWith, deps.zone);
   // None: the spreadsheet's lock is not waited for.
   if (theirs.length === 0) return [];
   const paused: Refresh[] = [];
@@ -471,14 +483,15 @@ export function pauseForKey(deps: RefreshDeps, owner: Owned, why: true | 'remove
       // Removed, one paused for a refused key or one without permission now wants a key first: said so.
       if (!r || (r.paused && (why === true || !r.pausedForKey)) || (why === true && r.jobId))
         return undefined;
-      const { notice: _, keySavedAt: __, ...rest } = stopRunOf(deps, r);
+      const { notice: _, keySavedAt: __, pausedWith: ___, ...rest } = stopRunOf(deps, r);
       // Paused already (for its key, or by its run's end just now), that pause was logged.
       if (!rest.paused) {
-        logPaused(deps, r, keyPauseWhat(r, why));
+        logPaused(deps, r, keyPauseWhat(r, why, at));
         paused.push(r);
       }
-      const pausedReason = `Paused: ${keyPauseNamed(r, why)}.`;
-      return { ...rest, paused: true, pausedForKey: why === true || 'missing', pausedReason };
+      const pausedReason = `Paused: ${keyPauseNamed(r, why, at)}.`;
+      const kept: Refresh = { ...rest, paused: true, pausedForKey: why === true || 'missing', pausedReason };
+      return pausedWith ? { ...kept, pausedWith } : kept;
     },
   );
   return paused;
@@ -677,7 +690,7 @@ function endRecorded(deps: RefreshDeps, refresh: Refresh, job: Ending | undefine
     if (next.paused && !r.paused) logPaused(deps, r, forKey ? keyPauseWhat(r, forKey) : sheetGone(r), true);
     // Refused, the key is refused at each of its owner's refreshes here: they pause now, told of in
     // this run's e-mail, not each at its own time in one of its own.
-    const withIt = forKey === true ? pauseForKey(deps, r, true, r.id) : [];
+    const withIt = forKey === true ? pauseForKey(deps, r, { run: r, at: dueAt ?? now }) : [];
     const reason = next.pausedReason ?? job.message ?? status;
     const marked = markFailedRun(deps, r, reason);
     if (marked.tabWas !== undefined) next.tabWas = marked.tabWas;
@@ -861,6 +874,7 @@ function record(
   return { ...ran, lastRun, lastGood: { at: goodAt, ...counted, ...(merged ? { merged } : {}) } };
 }
 
-function pause(r: Refresh, reason: string): Refresh {
+/** Paused by its own run: that run is why now, not another's it was paused with (pausedWith). */
+function pause({ pausedWith: _, ...r }: Refresh, reason: string): Refresh {
   return { ...r, paused: true, pausedReason: `Paused: ${reason}.` };
 }
