@@ -63,13 +63,15 @@ describe("an edit of a refresh paused for its owner's key", () => {
     await rt.clock.advanceAsync(2 * HOUR);
     expect(await card()).toMatchObject({ paused: true, pausedReason: paused?.pausedReason });
 
-    // A working key saved, it is taken: the edit resumes it, and its next run is done.
+    // A working key saved, it is taken: the edit resumes it, offering Run now for the refused run
+    // that paused it again (its sheet is as far behind), and its next run is done.
     await rt.callFromSidebar('saveSettings', settings(addon.key));
     const [taken] = await rt.callFromSidebar<RefreshView[]>('saveRefresh', edit, id);
     expect(taken).toMatchObject({
       paused: false,
       pausedReason: '',
-      saved: 'Saved and resumed.',
+      saved:
+        'Saved and resumed. Its last run, due 2026-05-25 14:00, failed. Run now to bring it up to date, or it next runs 2026-05-25 16:00.',
     });
     await rt.clock.advanceAsync(2 * HOUR);
     expect((await card())?.lastRun?.status).toBe('done');

@@ -149,6 +149,32 @@ describe("a refresh whose owner's key Assembled refuses", () => {
     });
   });
 
+  it('offers Run now on Resume of the refresh whose run was refused, as for a run missed while paused', async () => {
+    const { rt, sim, key, backend } = await startLocalAddon({ dialect: 'live' });
+    rt.workbook.addSheet('Teams');
+    await saveListRefresh(rt, {
+      resource: 'teams',
+      sheet: 'Teams',
+      frequency: { kind: 'daily', hour: 9 },
+      key: 'keyall-resume-teams',
+    });
+    const teams = (await rt.callFromSidebar<RefreshView[]>('listRefreshes'))[0]?.id ?? '';
+    sim.revokeKey(key);
+    await rt.clock.advanceAsync(HOUR);
+    sim.issueKey(key);
+    await rt.callFromSidebar('saveSettings', { apiKey: key, timeFormat: backend.timeFormat, apiVersion: '' });
+    // Its 09:00 run brought nothing: the sheet is as far behind as after a run missed while paused.
+    const resumed = (await rt.callFromSidebar<RefreshView[]>('resumeRefresh', teams)).find(
+      (v) => v.id === teams,
+    );
+    expect(resumed).toMatchObject({
+      paused: false,
+      runNow: true,
+      missed:
+        'Its last run, due 2026-05-25 09:00, failed. Run now to bring it up to date, or it next runs 2026-05-26 09:00.',
+    });
+  });
+
   it('leaves one of theirs whose run is under way to that run, which tells of itself in the same e-mail', async () => {
     const { rt, sim, key } = await startLocalAddon({ dialect: 'live' });
     await hourlyTeams(rt, 'keyall-busy-teams');

@@ -22,7 +22,7 @@ const WHOLE =
  * gets, and the runtimes of the spreadsheet's first editor and of the refresh's owner.
  */
 async function failedMail(pulledAt: string, fault: 'refused key' | 'down', owner: 'owner' | 'editor') {
-  const { rt, sim, backend } = await startLocalAddon({ now: pulledAt, dialect: 'live' });
+  const { rt, sim, backend, key } = await startLocalAddon({ now: pulledAt, dialect: 'live' });
   const settings = (apiKey: string) => ({ apiKey, timeFormat: backend.timeFormat, apiVersion: '' });
   let by: LocalRuntime = rt;
   if (owner === 'editor') {
@@ -47,16 +47,26 @@ async function failedMail(pulledAt: string, fault: 'refused key' | 'down', owner
   else await by.callFromSidebar('saveSettings', settings('sk_live_test_never_issued_key'));
   await stepUntil(rt, () => rt.mail.length > 0, 12 * HOUR);
   expect(rt.mail.map((m) => m.to)).toEqual([`${owner === 'editor' ? 'editor' : 'analyst'}@example.com`]);
-  return { body: rt.mail[0]?.body ?? '', rt, by };
+  // Its owner's working key saved again, then Resume: what Resume says of it.
+  const resume = async () => {
+    await by.callFromSidebar('saveSettings', settings(owner === 'editor' ? EDITOR_KEY : key));
+    const [card] = await by.callFromSidebar<RefreshView[]>('listRefreshes');
+    return (await by.callFromSidebar<RefreshView[]>('resumeRefresh', card?.id))[0];
+  };
+  return { body: rt.mail[0]?.body ?? '', rt, by, resume };
 }
 
 describe('the e-mail of a failed run whose dates the sheet holds whole', () => {
   it('says nothing is missing of a finished week pulled after it ended, and asks for no Run now', async () => {
     // 00:29 on Monday 7 December in New York: last week, 30 November to 6 December, is over.
-    const { body: paused } = await failedMail('2026-12-07T05:29:00Z', 'refused key', 'owner');
+    const { body: paused, resume } = await failedMail('2026-12-07T05:29:00Z', 'refused key', 'owner');
     expect(paused).toMatch(/^Paused: Assembled did not accept your API key\./m);
     expect(paused).toMatch(WHOLE);
     expect(paused).not.toMatch(/Not brought up to date|Not pulled|Run now/);
+    // Nor does its Resume: the failed run left nothing behind to bring up to date.
+    const resumed = await resume();
+    expect(resumed).toMatchObject({ paused: false });
+    expect(resumed).not.toHaveProperty('missed');
 
     // Given up on an outage, another editor's: the same, not "If you want them sooner, Run now".
     const { body: givenUp, rt, by } = await failedMail('2026-12-07T05:29:00Z', 'down', 'editor');
@@ -75,10 +85,18 @@ describe('the e-mail of a failed run whose dates the sheet holds whole', () => {
 
   it('says the week the run was for is not pulled when the sheet holds the week before, pulled before midnight in its zone', async () => {
     // 23:29 on Sunday in New York (Monday in UTC): last week is still 23 to 29 November.
-    const { body } = await failedMail('2026-12-07T04:29:00Z', 'refused key', 'owner');
+    const { body, resume } = await failedMail('2026-12-07T04:29:00Z', 'refused key', 'owner');
     expect(body).toMatch(
       /^Not pulled: 2026-11-30 to 2026-12-06\. After Resume, Run now on its card pulls last week as of the day you press it\.$/m,
     );
     expect(body).not.toMatch(/Nothing is missing/);
+    // Resume offers that Run now, as the e-mail says it would.
+    expect(await resume()).toMatchObject({
+      paused: false,
+      missed:
+        'Its last run, due 2026-12-07 07:00, failed. Run now to bring it up to date, or it next runs 2026-12-08 07:00.',
+    });
+    // Resume pressed again (a second click) finds it running on: nothing of the pause is said again.
+    expect(await resume()).not.toHaveProperty('missed');
   });
 });

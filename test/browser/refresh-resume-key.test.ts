@@ -26,11 +26,12 @@ describe('Resume of a refresh paused for a refused key', () => {
     await faults.selectOption('down');
     await page.waitForFunction(() => document.body.dataset.faults === 'down');
     try {
+      // Its refused run brought nothing: Run now is offered beside, as for a run missed while paused.
       await resume.click();
       await expect
         .poll(() => said.textContent(), { timeout: 30_000 })
         .toMatch(
-          /^Resumed, though your API key could not be checked: Assembled had a server error \(HTTP 5\d\d\) while reading roles\. If Assembled still does not accept it, the next run pauses this refresh again\.$/,
+          /^Resumed, though your API key could not be checked: Assembled had a server error \(HTTP 5\d\d\) while reading roles\. If Assembled still does not accept it, the next run pauses this refresh again\. Its last run, due [\d-]+ [\d:]+, failed\. Run now to bring it up to date, or it next runs [\d-]+ [\d:]+\.$/,
         );
       expect(await card.getByRole('button', { name: /^Pause: / }).isVisible()).toBe(true);
     } finally {
