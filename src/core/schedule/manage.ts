@@ -324,21 +324,26 @@ export function pauseForRemovedKey(deps: RefreshDeps): void {
   pauseForKey(deps, { owner: deps.user.email, ownerId: deps.user.id }, 'removed');
 }
 
+/** Whether `r` is one of `user`'s refreshes here a run paused for their key (none saved, or Assembled refused it). */
+const waitingForKey =
+  (user: Deps['user']) =>
+  (r: Refresh | undefined): r is Refresh =>
+    !!r && owns(user, r) && !!r.paused && !!r.pausedForKey;
+
 /** The caller saved a key in Settings: their refreshes here paused for theirs are told so (Refresh.keySavedAt). */
 export function keySaved(deps: Pick<Deps, 'store' | 'lock' | 'user' | 'clock'>): void {
-  const waiting = (r: Refresh | undefined) => r && owns(deps.user, r) && r.paused && r.pausedForKey;
+  const waiting = waitingForKey(deps.user);
   const ids = new RefreshStore(deps.store)
     .all()
     .filter(waiting)
     .map((r) => r.id);
   const at = deps.clock.now();
-  if (ids.length) changeRefreshes(deps, ids, (r) => (r && waiting(r) ? { ...r, keySavedAt: at } : undefined));
+  if (ids.length) changeRefreshes(deps, ids, (r) => (waiting(r) ? { ...r, keySavedAt: at } : undefined));
 }
 
 /** The caller's refreshes a run paused for their key (none saved, or Assembled refused it). */
 export function pausedForKey(deps: Pick<Deps, 'store' | 'user'>): number {
-  return new RefreshStore(deps.store).all().filter((r) => owns(deps.user, r) && r.paused && r.pausedForKey)
-    .length;
+  return new RefreshStore(deps.store).all().filter(waitingForKey(deps.user)).length;
 }
 
 /**
