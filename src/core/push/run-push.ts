@@ -286,6 +286,9 @@ function openSheet(deps: PushDeps, sheet: SheetRef): SheetRef & { grid: Grid } {
   return open;
 }
 
+/** Kinds a pulled table is refused as whatever its header reads (pulledTableWords `whole`). */
+const REFUSED_WHOLE: PushKind[] = ['agent_states', 'time_off_cancel'];
+
 /** Pulls whose rows are agent states Assembled holds, as a pulled sheet's header note names them. */
 const STATE_PULLS = [RESOURCE_INFO.agent_states.label, RESOURCE_INFO.condensed_timeline.label];
 
@@ -357,7 +360,8 @@ function readOrThrow(
   deps: PushDeps,
   { agents, types, timeOffTypes, statesHeld, activitiesHeld }: AssembledChecks,
 ): SheetSnapshot {
-  const pulled = pulledTableWords(grid, kind);
+  // Row 1's notes read first only for the kinds a pull is refused as whole; else only if the read fails.
+  const pulled = REFUSED_WHOLE.includes(kind) ? pulledTableWords(grid, kind) : undefined;
   if (pulled?.whole) throw new InputError(KINDS[kind].label, [pulled.words]);
   const read = readSheet(grid, kind, {
     zone: deps.zone,
@@ -371,7 +375,10 @@ function readOrThrow(
     ...(deps.locale ? { locale: deps.locale } : {}),
   });
   // The header lacks the kind's columns: a pulled table there is named, not told to gain them.
-  if (!read.ok) throw new InputError(KINDS[kind].label, [pulled?.words ?? read.problem]);
+  if (!read.ok)
+    throw new InputError(KINDS[kind].label, [
+      (pulled ?? pulledTableWords(grid, kind))?.words ?? read.problem,
+    ]);
   return read.sheet;
 }
 
