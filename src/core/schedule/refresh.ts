@@ -153,6 +153,18 @@ export interface Refresh extends RefreshInput, OwnedRecord {
  */
 export const ranAt = (r: Refresh): number => r.lastRun?.at ?? 0;
 
+/**
+ * The rows its sheet holds from before its last run, if that run did not write: those kept through
+ * runs that did not work, or pulled from Pull data since (lastGood); else its last run's, if it worked.
+ */
+export function rowsLastWritten(r: Refresh): Refresh['lastGood'] {
+  if (r.lastGood) return r.lastGood;
+  const good = r.lastRun?.status === 'done' ? r.lastRun : undefined;
+  if (!good) return undefined;
+  const { at, rows, merged } = good;
+  return { at, ...(rows === undefined ? {} : { rows }), ...(merged ? { merged } : {}) };
+}
+
 export class RefreshStore extends RecordStore<Refresh> {
   constructor(store: Store) {
     super(store, 'refresh.');

@@ -64,6 +64,7 @@ import {
   RefreshStore,
   type RunStatus,
   ranAt,
+  rowsLastWritten,
 } from './refresh';
 import { ITS_CARD } from './run-now-pulls';
 import { followBack, gone, goneReason, namedNow, sheetGone } from './sheet-refresh';
@@ -864,14 +865,9 @@ function record(
     lastRun.afterFailed = true;
   // The run before, if it worked, is the one whose rows the sheet holds while this one's do not;
   // a pull from Pull data since it (pulled-over.ts) or the rows kept through failed runs, else.
-  const { lastGood: before, ...ran } = r;
-  if (status === 'done') return { ...ran, lastRun };
-  if (before) return { ...ran, lastRun, lastGood: before };
-  const good = r.lastRun?.status === 'done' ? r.lastRun : undefined;
-  if (!good) return { ...ran, lastRun };
-  const { at: goodAt, rows: goodRows, merged } = good;
-  const counted = goodRows === undefined ? {} : { rows: goodRows };
-  return { ...ran, lastRun, lastGood: { at: goodAt, ...counted, ...(merged ? { merged } : {}) } };
+  const { lastGood: _, ...ran } = r;
+  const good = status === 'done' ? undefined : rowsLastWritten(r);
+  return good ? { ...ran, lastRun, lastGood: good } : { ...ran, lastRun };
 }
 
 /** Paused by its own run: that run is why now, not another's it was paused with (pausedWith). */

@@ -6,7 +6,7 @@ import type { Zone } from '../ports';
 import { formatLocalDateTime } from '../time/zone-math';
 import { quoteAsData, refreshLine, whatOf } from './failure-mail';
 import { type KeptRows, keptRows, keptToOwner } from './kept-rows';
-import type { Refresh } from './refresh';
+import { type Refresh, rowsLastWritten } from './refresh';
 import { ITS_CARD } from './run-now-pulls';
 
 export interface StoppedNotice {
@@ -25,12 +25,8 @@ export function stoppedNotice(
   by: string,
   zone: Zone,
 ): StoppedNotice {
-  // The rows last written: lastGood's, left by runs that did not work (this pause's stopped one
-  // too) or pulled from Pull data since its last run; else its last run's, which worked.
-  const { lastRun, lastGood } = refresh;
-  const ran = lastRun?.status === 'done' ? lastRun : undefined;
-  const good =
-    lastGood ?? (ran && { at: ran.at, rows: ran.rows, ...(ran.merged ? { merged: ran.merged } : {}) });
+  // The rows last written (this pause's stopped run wrote none).
+  const good = rowsLastWritten(refresh);
   if (!good) return { refresh, how, by };
   const at = `${formatLocalDateTime(good.at, zone)} (${zone.name})`;
   return { refresh, how, by, kept: keptToOwner(refresh, good, at) };
